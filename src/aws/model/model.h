@@ -111,6 +111,7 @@ struct ServiceMetadata {
   std::string_view xml_namespace;
   std::string_view global_endpoint;
   std::string_view signature_version;
+  bool aws_query_compatible = false;  // "awsQueryCompatible": json service migrated from query
 };
 
 struct ServiceModel {

@@ -243,6 +243,7 @@ Result<std::unique_ptr<ModelStorage>> load_model(const Json& service, const Json
   }
   md.global_endpoint = l.str(meta, "globalEndpoint");
   md.signature_version = l.str(meta, "signatureVersion");
+  md.aws_query_compatible = meta.contains("awsQueryCompatible");
 
   const Json shapes = service.value("shapes", Json::object());
   std::vector<std::string> names;

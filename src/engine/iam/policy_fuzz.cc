@@ -1,0 +1,44 @@
+// libFuzzer target: arbitrary bytes -> policy parser -> evaluator and public-access classifier.
+// Not wired into CMake; build with
+//   clang++ -std=c++20 -g -fsanitize=fuzzer,address,undefined -Isrc \
+//     src/engine/iam/policy_fuzz.cc src/engine/iam/[a-oq-z]*.cc src/engine/iam/p[or]*.cc \
+//     src/aws/core/*.cc -lcrypto -lfmt   (excluding *_test.cc)
+// and run with src/engine/iam/fuzz_corpus/ as the seed corpus.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "engine/iam/evaluator.h"
+#include "engine/iam/public_access.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace rampart::iam;
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto policy = parse_policy_text(text, "fuzz");
+  if (!policy) return 0;
+  (void)public_statements(*policy);
+  (void)external_access(*policy, "111111111111", {"222222222222"});
+
+  static const char* const kPrincipals[] = {
+      "arn:aws:iam::111111111111:user/alice", "arn:aws:sts::111111111111:assumed-role/app/s",
+      "arn:aws:iam::222222222222:role/r", "anonymous", "sns.amazonaws.com"};
+  for (const char* who : kPrincipals) {
+    Request rq;
+    rq.principal = *parse_request_principal(who);
+    rq.action = "s3:GetObject";
+    rq.resource = "arn:aws:s3:::bucket-a/a*b/c";
+    rq.resource_account = "111111111111";
+    rq.context.set("aws:username", "alice");
+    rq.context.set("aws:SourceIp", "203.0.113.10");
+    rq.context.set("aws:CurrentTime", "2024-06-01T12:00:00Z");
+    rq.context.set_multi("aws:TagKeys", {"env", "cost"});
+    PolicySet as_identity;
+    as_identity.identity.push_back(*policy);
+    as_identity.permissions_boundary = *policy;
+    (void)evaluate(rq, as_identity);
+    PolicySet as_resource;
+    as_resource.resource = *policy;
+    (void)evaluate(rq, as_resource, EvalOptions{true});
+  }
+  return 0;
+}
