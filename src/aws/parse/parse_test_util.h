@@ -51,10 +51,13 @@ inline Json read_json(const std::string& path) {
   return Json::parse(read_file(path), nullptr, /*allow_exceptions=*/false);
 }
 
-// botocore's data directory: $RAMPART_BOTOCORE_DATA, else the machine's python3 botocore,
-// else Debian's python3-botocore.
+// botocore's data directory: $RAMPART_BOTOCORE_DATA, else the one found at configure time, else
+// the machine's python3 botocore, else Debian's python3-botocore.
 inline std::string botocore_data_dir() {
   if (const char* env = std::getenv("RAMPART_BOTOCORE_DATA")) return env;
+#ifdef RAMPART_BOTOCORE_DATA
+  if (std::filesystem::exists(RAMPART_BOTOCORE_DATA)) return RAMPART_BOTOCORE_DATA;
+#endif
   std::string found;
   if (FILE* p = popen("python3 -c 'import botocore,os;print(os.path.dirname(botocore.__file__))' 2>/dev/null",
                       "r")) {

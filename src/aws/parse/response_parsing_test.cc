@@ -109,30 +109,31 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kPlacehol
 
 class ResponseParsing : public ::testing::TestWithParam<PairCase> {
  protected:
-  // Service models are large (EC2's is 5 MB gzip); load each once for the whole suite.
-  static std::map<std::string, std::unique_ptr<ModelStorage>>& models() {
-    static std::map<std::string, std::unique_ptr<ModelStorage>> kModels;
-    return kModels;
+  // Service models are large (EC2's is 5 MB gzip): read each once per test process, and build a
+  // model holding only the operation under test (ctest runs every case in its own process).
+  static std::map<std::string, Json>& services() {
+    static std::map<std::string, Json> kServices;
+    return kServices;
   }
-  static void TearDownTestSuite() { models().clear(); }
+  static void TearDownTestSuite() { services().clear(); }
 
-  static const ServiceModel* model_for(const std::string& service, std::string& why) {
-    auto it = models().find(service);
-    if (it != models().end()) return &it->second->model;
-    static const std::string kDataDir = parse_test::botocore_data_dir();
-    Json json = parse_test::load_botocore_service(kDataDir, service);
-    if (!json.is_object()) {
-      why = "no botocore model for " + service + " under " + kDataDir;
-      return nullptr;
+  static Result<std::unique_ptr<ModelStorage>> model_for(const std::string& service, const std::string& operation) {
+    auto it = services().find(service);
+    if (it == services().end()) {
+      static const std::string kDataDir = parse_test::botocore_data_dir();
+      it = services().emplace(service, parse_test::load_botocore_service(kDataDir, service)).first;
     }
-    auto storage = load_model(json);
-    if (!storage.ok()) {
-      why = storage.error().describe();
-      return nullptr;
+    const Json& full = it->second;
+    if (!full.is_object()) return make_error(ErrorKind::Internal, "no botocore model for " + service);
+    Json slim = {{"metadata", full["metadata"]}, {"shapes", full["shapes"]}, {"operations", Json::object()}};
+    for (const auto& [name, def] : full["operations"].items()) {
+      std::string op_name = def.value("name", name);
+      if (squash(without_version_suffix(op_name)) == squash(operation)) slim["operations"][name] = def;
     }
-    const ServiceModel* m = &(*storage)->model;
-    models().emplace(service, std::move(*storage));
-    return m;
+    if (slim["operations"].empty()) {
+      return make_error(ErrorKind::Internal, "no operation " + operation + " in " + service);
+    }
+    return load_model(slim);
   }
 };
 
@@ -140,14 +141,11 @@ TEST_P(ResponseParsing, MatchesBotocore) {
   const PairCase& tc = GetParam();
   if (std::string why = parse_test::skip_reason(dir_of(tc.kind), tc.stem); !why.empty()) GTEST_SKIP() << why;
   ASSERT_TRUE(std::filesystem::exists(tc.expected_path)) << "no expected parse for " << tc.body_path;
-  std::string why;
-  const ServiceModel* model = model_for(tc.service, why);
-  ASSERT_NE(model, nullptr) << why;
-  const Operation* op = nullptr;
-  for (const Operation& o : model->operations) {
-    if (squash(without_version_suffix(o.name)) == squash(tc.operation)) op = &o;
-  }
-  ASSERT_NE(op, nullptr) << "no operation " << tc.operation << " in " << tc.service;
+  auto storage = model_for(tc.service, tc.operation);
+  ASSERT_TRUE(storage.ok()) << storage.error().describe();
+  const ServiceModel* model = &(*storage)->model;
+  ASSERT_EQ(model->operations.size(), 1u);
+  const Operation* op = &model->operations[0];
 
   HttpResponse response;
   response.status = tc.kind == PairKind::XmlResponse ? 200 : 400;

@@ -1,8 +1,6 @@
 // Unit tests for what the protocol suites do not cover: CLI-style string coercion, type errors
 // with member paths, host-label validation, endpoint parsing, idempotency tokens and
 // Content-MD5, and the test comparators themselves (they must be able to fail).
-#include <regex>
-
 #include <gtest/gtest.h>
 
 #include "aws/core/encoding.h"
@@ -169,9 +167,16 @@ TEST(Serialize, RandomIdempotencyTokenIsUuidV4) {
   auto req = run(*s, Json::object(), SerializeOptions{});
   ASSERT_TRUE(req.ok());
   std::string token = Json::parse(req->body)["Token"].get<std::string>();
-  static const std::regex kUuid4(
-      "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
-  EXPECT_TRUE(std::regex_match(token, kUuid4)) << token;
+  // xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx, lower-case hex (std::regex trips GCC 12's
+  // maybe-uninitialized warning under the sanitizers, so the check is by hand).
+  ASSERT_EQ(token.size(), 36u) << token;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    const char c = token[i];
+    EXPECT_TRUE(dash ? c == '-' : ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) << token;
+  }
+  EXPECT_EQ(token[14], '4') << token;
+  EXPECT_NE(std::string("89ab").find(token[19]), std::string::npos) << token;
   EXPECT_NE(random_uuid_v4(), random_uuid_v4());
 }
 

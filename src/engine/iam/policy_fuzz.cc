@@ -1,9 +1,10 @@
 // libFuzzer target: arbitrary bytes -> policy parser -> evaluator and public-access classifier.
-// Not wired into CMake; build with
-//   clang++ -std=c++20 -g -fsanitize=fuzzer,address,undefined -Isrc \
-//     src/engine/iam/policy_fuzz.cc src/engine/iam/[a-oq-z]*.cc src/engine/iam/p[or]*.cc \
-//     src/aws/core/*.cc -lcrypto -lfmt   (excluding *_test.cc)
-// and run with src/engine/iam/fuzz_corpus/ as the seed corpus.
+// Not wired into CMake; from the repository root:
+//   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -Isrc \
+//     src/engine/iam/policy_fuzz.cc \
+//     $(ls src/engine/iam/*.cc src/aws/core/*.cc | grep -v -E '_test|_fuzz|_main') \
+//     -lcrypto -lfmt -o iam_policy_fuzz
+//   ./iam_policy_fuzz src/engine/iam/fuzz_corpus/
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
