@@ -17,9 +17,13 @@ struct GlobalOptions {
   std::string region;
   std::string endpoint_url;
   bool debug = false;
+  int max_attempts = 0;          // 0: AWS_MAX_ATTEMPTS / profile / 3
+  double connect_timeout = 5;    // seconds
+  double call_timeout = 60;      // seconds, whole call including the body
 };
 
-// Adds --profile, --region, --endpoint-url, --debug to a (sub)command.
+// Adds --profile, --region, --endpoint-url, --debug, --max-attempts, --connect-timeout and
+// --call-timeout to a (sub)command.
 void add_global_options(CLI::App& app, GlobalOptions& options);
 
 Result<std::unique_ptr<aws::AwsClient>> make_client(const GlobalOptions& options);
