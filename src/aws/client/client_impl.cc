@@ -8,6 +8,7 @@
 
 #include "aws/client/paginate.h"
 #include "aws/client/postprocess.h"
+#include "aws/client/redact_body.h"
 #include "aws/models/registry.h"
 #include "aws/parse/parse.h"
 #include "aws/serialize/request_target.h"
@@ -72,8 +73,10 @@ void AwsClientImpl::log_debug(const HttpRequest& request,
   if (response.ok()) {
     std::cerr << "rampart: <-- " << response->status << " (" << response->body.size()
               << " bytes)\n";
-    for (const auto& [k, v] : response->headers) std::cerr << "rampart: <-- " << k << ": " << v << "\n";
-    std::cerr << response->body.substr(0, 4096) << "\n";
+    for (const auto& [k, v] : response->headers) {
+      std::cerr << "rampart: <-- " << k << ": " << v << "\n";
+    }
+    std::cerr << redact_body(response->body.substr(0, 4096)) << "\n";
   } else {
     std::cerr << "rampart: <-- " << response.error().describe() << "\n";
   }
