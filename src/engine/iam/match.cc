@@ -11,8 +11,10 @@ char fold(char c, bool ignore_case) {
   return ignore_case ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : c;
 }
 
+// `q_skips_colon`: '?' does not match ':' (ARN fallback: '?' stands for one character *within*
+// a segment, IAM "Resource" element page).
 bool glob_impl(std::string_view p, const std::vector<bool>* lit, std::size_t lit_off,
-               std::string_view t, bool ic) {
+               std::string_view t, bool ic, bool q_skips_colon = false) {
   auto is_lit = [&](std::size_t i) {
     return lit != nullptr && !lit->empty() && (*lit)[lit_off + i];
   };
@@ -23,7 +25,8 @@ bool glob_impl(std::string_view p, const std::vector<bool>* lit, std::size_t lit
       star_p = pi++;
       star_t = ti;
     } else if (pi < p.size() &&
-               ((p[pi] == '?' && !is_lit(pi)) || fold(p[pi], ic) == fold(t[ti], ic))) {
+               ((p[pi] == '?' && !is_lit(pi) && !(q_skips_colon && t[ti] == ':')) ||
+                fold(p[pi], ic) == fold(t[ti], ic))) {
       ++pi;
       ++ti;
     } else if (star_p != std::string_view::npos) {
@@ -74,7 +77,9 @@ bool arn_matches(const Pattern& pattern, std::string_view arn) {
   std::size_t po[6], to[6];
   const auto pn = split6(p, ps, po);
   const auto tn = split6(arn, ts, to);
-  if (pn != 6 || tn != 6) return glob_impl(p, &pattern.literal, 0, arn, false);
+  // Fewer segments than an ARN: a trailing '*' of a segment may run past ':' (IAM "Resource"
+  // element page), so match the whole text, but a '?' never stands for a separator.
+  if (pn != 6 || tn != 6) return glob_impl(p, &pattern.literal, 0, arn, false, true);
   for (std::size_t i = 0; i < 6; ++i) {
     if (!glob_impl(ps[i], &pattern.literal, po[i], ts[i], false)) return false;
   }

@@ -52,6 +52,13 @@ TEST(Arn, SegmentsAndResourcePart) {
   EXPECT_TRUE(arn_matches("arn:aws:lambda:*:*:function:f*", "arn:aws:lambda:eu-west-1:1:function:f:1"));
   // Request resources are literal: "*" as a request matches only a pattern covering it.
   EXPECT_FALSE(arn_matches("arn:aws:s3:::my-bucket", "*"));
+  // '?' is one character within a segment: it never replaces the ':' between two segments
+  // (found by the differential test against iam-simulate).
+  EXPECT_FALSE(arn_matches("arn:aws:sqs:us-east-1?222222222222:orders",
+                           "arn:aws:sqs:us-east-1:222222222222:orders"));
+  EXPECT_TRUE(arn_matches("arn:aws:sqs:us-east-?:222222222222:orders",
+                          "arn:aws:sqs:us-east-1:222222222222:orders"));
+  EXPECT_TRUE(arn_matches("arn:aws:sqs:*", "arn:aws:sqs:us-east-1:222222222222:orders"));
 }
 
 TEST(Arn, Parse) {

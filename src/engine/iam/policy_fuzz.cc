@@ -1,10 +1,12 @@
 // libFuzzer target: arbitrary bytes -> policy parser -> evaluator and public-access classifier.
-// Not wired into CMake; from the repository root:
+// Built as engine_iam_policy_fuzz by a RAMPART_FUZZ (clang) build (cmake/Fuzz.cmake); its seed
+// corpus is fuzz_corpus/engine_iam_policy_fuzz/ (shared-case policies plus malformed inputs).
+// Stand-alone, from the repository root:
 //   clang++ -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -Isrc \
 //     src/engine/iam/policy_fuzz.cc \
 //     $(ls src/engine/iam/*.cc src/aws/core/*.cc | grep -v -E '_test|_fuzz|_main') \
-//     -lcrypto -lfmt -o iam_policy_fuzz
-//   ./iam_policy_fuzz src/engine/iam/fuzz_corpus/
+//     -lcrypto -lfmt -o engine_iam_policy_fuzz
+//   ./engine_iam_policy_fuzz src/engine/iam/fuzz_corpus/engine_iam_policy_fuzz/
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
