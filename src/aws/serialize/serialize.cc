@@ -26,6 +26,24 @@ bool valid_host_label(std::string_view s) {
   return true;
 }
 
+// An IP-literal host ("127.0.0.1:5100", "[::1]:5100") or localhost: a custom endpoint such as
+// a local emulator. A host prefix ("123456789012.") in front of it names no host, so it is
+// left off there (moto serves S3 Control on the bare endpoint); labels are still validated.
+bool is_local_literal_host(std::string_view host) {
+  if (!host.empty() && host.front() == '[') return true;  // IPv6 literal
+  if (auto colon = host.rfind(':'); colon != std::string_view::npos) host = host.substr(0, colon);
+  if (host == "localhost") return true;
+  int dots = 0;
+  for (char c : host) {
+    if (c == '.') {
+      ++dots;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return dots == 3;
+}
+
 Result<std::string> expand_host_prefix(const ServiceModel& model, const Operation& op,
                                        const Json& params) {
   std::string_view tmpl = op.host_prefix;
@@ -118,7 +136,7 @@ Result<HttpRequest> serialize_request(const ServiceModel& model, const Operation
     prefix = std::move(*p);
   }
   req.scheme = target.scheme.empty() ? "https" : target.scheme;
-  req.host = prefix + target.host;
+  req.host = (is_local_literal_host(target.host) ? std::string() : prefix) + target.host;
   std::string base = target.path_prefix;
   while (!base.empty() && base.back() == '/') base.pop_back();
   req.path = base + (req.path.empty() || req.path.front() != '/' ? "/" : "") + req.path;

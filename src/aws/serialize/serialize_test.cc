@@ -154,6 +154,28 @@ TEST(Serialize, HostPrefixLabelsAreValidated) {
   EXPECT_FALSE(missing.ok());
 }
 
+TEST(Serialize, HostPrefixIsLeftOffIpLiteralEndpoints) {
+  auto storage = make_model("json");
+  Json op = {{"name", "Describe"}, {"input", {{"shape", "Input"}}},
+             {"endpoint", {{"hostPrefix", "{Account}."}}}};
+  ASSERT_TRUE(add_operation(*storage, op).ok());
+  const ServiceModel& model = storage->model;
+  const Operation& o = *model.find_operation("Describe");
+  for (const char* url : {"http://127.0.0.1:5100", "http://[::1]:5100", "http://localhost:5100"}) {
+    auto target = parse_endpoint_url(url);
+    ASSERT_TRUE(target.ok());
+    auto req = serialize_request(model, o, {{"Account", "123456789012"}}, *target);
+    ASSERT_TRUE(req.ok()) << url;
+    EXPECT_EQ(req->host, target->host) << url;
+    EXPECT_FALSE(serialize_request(model, o, {{"Account", "evil.com/x"}}, *target).ok()) << url;
+  }
+  auto named = parse_endpoint_url("http://moto.internal:5100");
+  ASSERT_TRUE(named.ok());
+  auto req = serialize_request(model, o, {{"Account", "123456789012"}}, *named);
+  ASSERT_TRUE(req.ok());
+  EXPECT_EQ(req->host, "123456789012.moto.internal:5100");
+}
+
 TEST(Serialize, ChecksumRequiredAddsContentMd5) {
   auto s = make_model("json");
   auto req = run(*s, {{"MaxResults", 1}});
