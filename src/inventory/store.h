@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "aws/core/clock.h"
 #include "aws/core/result.h"
 #include "inventory/resource.h"
 
@@ -39,7 +40,11 @@ class Store {
 
 // Opens (creating and migrating as needed) a SQLite store. Scans left Running by a process
 // that died are marked Incomplete on open.
+// `path` ":memory:" opens a private in-memory store (tests). The lease file "<path>-scans.lock"
+// beside the database tells which Running scans still have a live writer (scan_lease.h).
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);
+// The same with the clock that stamps started/finished times (tests pin it).
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const Clock& clock);
 
 }  // namespace rampart::inventory
 
