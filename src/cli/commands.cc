@@ -12,6 +12,14 @@ constexpr std::array kCommands = {
             setup_api},
     Command{"iam", "Decide IAM authorization questions with AWS's policy evaluation logic",
             setup_iam},
+    Command{"scan", "Collect the account's inventory (every selected service and region) into the store",
+            setup_scan},
+    Command{"scans", "List the scans a store holds", setup_scans},
+    Command{"inventory", "Summarize a stored scan (resources per service, type and region)",
+            setup_inventory},
+    Command{"export", "Write one stored scan to a compressed snapshot file", setup_export},
+    Command{"import", "Add a snapshot file written by `rampart export` to the store as a new scan",
+            setup_import},
 };
 }  // namespace
 

@@ -27,5 +27,10 @@ std::span<const Command> commands();
 Runner setup_whoami(CLI::App& sub, GlobalOptions& global);
 Runner setup_api(CLI::App& sub, GlobalOptions& global);
 Runner setup_iam(CLI::App& sub, GlobalOptions& global);
+Runner setup_scan(CLI::App& sub, GlobalOptions& global);
+Runner setup_scans(CLI::App& sub, GlobalOptions& global);
+Runner setup_inventory(CLI::App& sub, GlobalOptions& global);
+Runner setup_export(CLI::App& sub, GlobalOptions& global);
+Runner setup_import(CLI::App& sub, GlobalOptions& global);
 
 }  // namespace rampart::cli

@@ -1,0 +1,16 @@
+// The elbv2 collector over recordings from moto: testdata/elbv2/cases.json, one GoogleTest
+// case per entry (see netcompute_cases.h for the format).
+#include "collect/netcompute_cases.h"
+
+namespace rampart::collect::testing::netcompute {
+namespace {
+
+class Elbv2Collector : public ::testing::TestWithParam<RecordedCase> {};
+
+TEST_P(Elbv2Collector, EmitsWhatTheRecordingHolds) { run_case(GetParam()); }
+
+INSTANTIATE_TEST_SUITE_P(Recorded, Elbv2Collector, ::testing::ValuesIn(load_cases("elbv2")),
+                         case_name);
+
+}  // namespace
+}  // namespace rampart::collect::testing::netcompute
