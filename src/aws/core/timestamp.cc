@@ -1,5 +1,6 @@
 #include "aws/core/timestamp.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -119,8 +120,11 @@ std::optional<Timestamp> parse_rfc822(std::string_view s) {
   while (p < s.size() && s[p] == ' ') ++p;
   int day = 0;
   std::size_t start = p;
-  while (p < s.size() && std::isdigit(static_cast<unsigned char>(s[p]))) day = day * 10 + (s[p++] - '0');
-  if (p == start || p >= s.size() || s[p++] != ' ') return std::nullopt;
+  // At most two digits: longer runs are no day of the month and would overflow.
+  while (p < s.size() && p - start < 3 && std::isdigit(static_cast<unsigned char>(s[p]))) {
+    day = day * 10 + (s[p++] - '0');
+  }
+  if (p == start || p - start > 2 || p >= s.size() || s[p++] != ' ') return std::nullopt;
   if (p + 3 > s.size()) return std::nullopt;
   std::string_view mon = s.substr(p, 3);
   int month = 0;
@@ -159,11 +163,15 @@ std::optional<Timestamp> parse_rfc822(std::string_view s) {
   return Timestamp{days * 86400 + hour * 3600 + minute * 60 + second, nanos};
 }
 
+constexpr double kMaxEpochSeconds = 1e15;
+
 std::optional<Timestamp> parse_epoch(std::string_view s) {
   if (s.empty()) return std::nullopt;
   double v = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  // Beyond ~31 million years is no timestamp (and would not fit int64 nanosecond math).
+  if (std::fabs(v) > kMaxEpochSeconds) return std::nullopt;
   // Keep integral seconds exact for large values; parse the fraction separately.
   auto dot = s.find('.');
   if (dot == std::string_view::npos || s.find_first_of("eE") != std::string_view::npos) {
@@ -182,6 +190,8 @@ std::optional<Timestamp> parse_epoch(std::string_view s) {
 }
 
 Timestamp from_epoch(double seconds) {
+  if (!std::isfinite(seconds)) seconds = 0;
+  seconds = std::clamp(seconds, -kMaxEpochSeconds, kMaxEpochSeconds);
   double whole = std::floor(seconds);
   auto nanos = static_cast<std::int64_t>(std::llround((seconds - whole) * 1e9));
   auto s = static_cast<std::int64_t>(whole);

@@ -24,6 +24,20 @@ TEST(Timestamp, ParsesRfc822AndEpoch) {
   EXPECT_EQ(t->nanos, 500000000);
 }
 
+TEST(Timestamp, RejectsRfc822WithOverlongDay) {
+  // Found by the parse fuzzer: a long digit run as the day overflowed int.
+  EXPECT_FALSE(parse_rfc822("2844345609 Apr 2014 18:30:38 GMT"));
+  EXPECT_FALSE(parse_rfc822("123 Apr 2014 18:30:38 GMT"));
+  EXPECT_EQ(parse_rfc822("9 Apr 2014 18:30:38 GMT")->seconds, 1397068238);
+}
+
+TEST(Timestamp, RejectsEpochBeyondRange) {
+  // Found by the parse fuzzer: 1.4e26 seconds overflowed the int64 conversion.
+  EXPECT_FALSE(parse_epoch("142217000000000000000000000"));
+  EXPECT_FALSE(parse_epoch("-1e20"));
+  EXPECT_EQ(parse_epoch("1e9")->seconds, 1000000000);
+}
+
 TEST(Timestamp, Formats) {
   Timestamp t{1398796238, 0};
   EXPECT_EQ(format_iso8601(t), "2014-04-29T18:30:38Z");

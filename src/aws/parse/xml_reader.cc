@@ -147,7 +147,7 @@ bool XmlReader::read_structure(std::uint32_t shape_id, pugi::xml_node node, Json
     pugi::xml_attribute attr = node.attribute(std::string(name).c_str());
     if (!attr) {
       // Same attribute under another namespace prefix: match on the local part.
-      std::string_view want = local_name(std::string(name).c_str());
+      std::string_view want = name.substr(name.find(':') + 1);  // npos + 1 == 0: no prefix
       for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
         if (local_name(a.name()) == want) {
           attr = a;
